@@ -11,20 +11,23 @@ import org.slf4j.LoggerFactory;
 final class Events {
     private static final Logger LOG = LoggerFactory.getLogger(Events.class);
 
-    private final SandboxListener listener;
+    private final java.util.List<SandboxListener> listeners;
     private final Clock clock;
     private final Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
 
-    Events(SandboxListener listener, Clock clock) {
-        this.listener = listener;
+    Events(java.util.List<SandboxListener> listeners, Clock clock) {
+        this.listeners = java.util.List.copyOf(listeners);
         this.clock = clock;
     }
 
+    /** Delivers to every listener; one that throws is logged and does not keep the event from the others. */
     void emit(SandboxEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.warn("A listener threw on {}; the pipeline goes on", event.getClass().getSimpleName(), e);
+        for (SandboxListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener threw on {}; the pipeline goes on", event.getClass().getSimpleName(), e);
+            }
         }
     }
 

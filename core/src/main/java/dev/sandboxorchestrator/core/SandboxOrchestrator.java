@@ -59,7 +59,7 @@ public final class SandboxOrchestrator implements AutoCloseable {
     private final ProjectConverter converter;
     private final SandboxProvider provider;
     private final boolean ownsProvider;
-    private final SandboxListener listener;
+    private final List<SandboxListener> listeners;
     private final InputLimits limits;
     private final Duration readyTimeout;
     private final boolean keepFailedSandboxes;
@@ -81,7 +81,7 @@ public final class SandboxOrchestrator implements AutoCloseable {
         this.converter = builder.converter;
         this.ownsProvider = builder.provider == null;
         this.provider = ownsProvider ? LocalSandboxProvider.builder().build() : builder.provider;
-        this.listener = builder.listener;
+        this.listeners = List.copyOf(builder.listeners);
         this.limits = builder.limits;
         this.readyTimeout = builder.readyTimeout;
         this.keepFailedSandboxes = builder.keepFailedSandboxes;
@@ -261,7 +261,11 @@ public final class SandboxOrchestrator implements AutoCloseable {
     // ---- for Pipeline -----------------------------------------------------------------------------------
 
     private Events events(SandboxListener extra) {
-        return new Events(listener.andThen(extra == null ? SandboxListener.NONE : extra), clock);
+        List<SandboxListener> all = new ArrayList<>(listeners);
+        if (extra != null && extra != SandboxListener.NONE) {
+            all.add(extra);
+        }
+        return new Events(all, clock);
     }
 
     CodeGenerator generator() {
@@ -361,7 +365,7 @@ public final class SandboxOrchestrator implements AutoCloseable {
         private CodeGenerator generator;
         private ProjectConverter converter;
         private SandboxProvider provider;
-        private SandboxListener listener = SandboxListener.NONE;
+        private final List<SandboxListener> listeners = new ArrayList<>();
         private InputLimits limits = InputLimits.DEFAULT;
         private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
         private boolean keepFailedSandboxes;
@@ -393,7 +397,7 @@ public final class SandboxOrchestrator implements AutoCloseable {
 
         /** Adds a listener that receives the events of every operation. */
         public Builder listener(SandboxListener listener) {
-            this.listener = this.listener.andThen(Objects.requireNonNull(listener, "listener"));
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -1,0 +1,98 @@
+package dev.sandboxorchestrator.examples.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sandboxorchestrator.core.FileContent;
+import dev.sandboxorchestrator.core.GeneratedCode;
+import dev.sandboxorchestrator.core.InvalidInputException;
+import dev.sandboxorchestrator.core.SandboxSpec;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The original guide's create request, {@code {"generatedCode": {filename: content}, "projectName", "description"}}
+ * plus optional {@code environment}, {@code autoStop} (hours), {@code buildScript}, {@code startScript}, parsed
+ * strictly: every wrong shape is an {@link InvalidInputException} whose message is the guide's text.
+ *
+ * @param code the files
+ * @param spec the sandbox to create
+ */
+public record CreateRequest(GeneratedCode code, SandboxSpec spec) {
+    /** The guide's message for a missing or malformed {@code generatedCode}. */
+    public static final String CODE_SHAPE = "generatedCode must be an object with filename -> content mapping";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Parses JSON bytes; {@code defaultName} is used when {@code projectName} is absent. */
+    public static CreateRequest parse(byte[] json, String defaultName) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new InvalidInputException("body", "is not valid JSON: " + firstLine(e.getMessage()));
+        }
+        return from(root, defaultName);
+    }
+
+    public static CreateRequest from(JsonNode root, String defaultName) {
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException("body", "must be a JSON object");
+        }
+        JsonNode files = root.get("generatedCode");
+        if (files == null || !files.isObject() || files.isEmpty()) {
+            throw new InvalidInputException("generatedCode", CODE_SHAPE);
+        }
+        Map<String, FileContent> code = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> file = it.next();
+            if (!file.getValue().isTextual()) {
+                throw new InvalidInputException("generatedCode", CODE_SHAPE + " (the content of " + file.getKey() + " is not a string)");
+            }
+            code.put(file.getKey(), FileContent.text(file.getValue().asText()));
+        }
+        String name = text(root, "projectName", defaultName);
+        String description = text(root, "description", "");
+        SandboxSpec.Builder spec = SandboxSpec.builder(SandboxNames.sanitize(name)).description(description)
+                .buildScript(text(root, "buildScript", null)).startScript(text(root, "startScript", null));
+        JsonNode autoStop = root.get("autoStop");
+        if (autoStop != null && !autoStop.isNull()) {
+            if (!autoStop.isNumber() || autoStop.asDouble() <= 0 || autoStop.asDouble() > 24 * 30) {
+                throw new InvalidInputException("autoStop", "must be a number of hours between 0 and 720");
+            }
+            spec.autoStop(Duration.ofMinutes(Math.round(autoStop.asDouble() * 60)));
+        }
+        JsonNode environment = root.get("environment");
+        if (environment != null && !environment.isNull()) {
+            if (!environment.isObject()) {
+                throw new InvalidInputException("environment", "must be an object of name -> value strings");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = environment.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> variable = it.next();
+                if (!variable.getValue().isTextual()) {
+                    throw new InvalidInputException("environment." + variable.getKey(), "must be a string");
+                }
+                spec.env(variable.getKey(), variable.getValue().asText());
+            }
+        }
+        GeneratedCode generated = new GeneratedCode(code, name, description, null, null, null);
+        return new CreateRequest(generated, spec.build());
+    }
+
+    private static String text(JsonNode root, String field, String fallback) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isTextual()) {
+            throw new InvalidInputException(field, "must be a string");
+        }
+        return node.asText();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

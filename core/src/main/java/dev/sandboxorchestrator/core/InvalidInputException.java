@@ -8,10 +8,17 @@ public class InvalidInputException extends SandboxOrchestratorException {
     private static final long serialVersionUID = 1L;
 
     private final String field;
+    private final String reason;
 
     public InvalidInputException(String field, String reason) {
-        super(field + ": " + reason, Phase.VALIDATE, null);
+        super(reason.startsWith(field + " ") ? reason : field + ": " + reason, Phase.VALIDATE, null);
         this.field = field;
+        this.reason = reason;
+    }
+
+    /** Why it was rejected, without the field name in front. */
+    public String reason() {
+        return reason;
     }
 
     /** The field or file path that was rejected. */

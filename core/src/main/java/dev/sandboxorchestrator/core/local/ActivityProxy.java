@@ -48,16 +48,22 @@ final class ActivityProxy implements AutoCloseable {
 
     private void forward(Socket client) {
         try (client; Socket app = new Socket(InetAddress.getLoopbackAddress(), target.getAsInt())) {
-            threads.execute(() -> pump(app, client));
-            pump(client, app);
+            threads.execute(() -> pump(app, client, () -> { }));
+            pump(client, app, onActivity);
         } catch (IOException e) {
             // The app is not listening (yet): the client sees its connection closed, as it would without us.
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    /** Copies until either side closes; each chunk read calls {@code onChunk} (requests on kept-alive connections count). */
+    private static void pump(Socket from, Socket to, Runnable onChunk) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            byte[] buffer = new byte[16 * 1024];
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                onChunk.run();
+                out.write(buffer, 0, read);
+                out.flush();
+            }
         } catch (IOException e) {
             // One side closed; closing both below ends the other pump too.
         } finally {

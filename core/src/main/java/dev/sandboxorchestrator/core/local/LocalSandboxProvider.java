@@ -85,6 +85,11 @@ public final class LocalSandboxProvider implements SandboxProvider {
     private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService threads;
     private final ScheduledExecutorService idleChecker;
+    /**
+     * Starts every process. bubblewrap's --die-with-parent fires when the <em>thread</em> that started the
+     * process ends, so processes must be started by a thread that lives as long as this provider.
+     */
+    private final ExecutorService spawner;
     private final Map<String, App> apps = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastActivity = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -125,6 +130,7 @@ public final class LocalSandboxProvider implements SandboxProvider {
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(task -> daemon(task, "local-sandbox-" + count.incrementAndGet()));
         this.idleChecker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "local-sandbox-idle"));
+        this.spawner = Executors.newSingleThreadExecutor(task -> daemon(task, "local-sandbox-spawner"));
         long every = builder.idleCheck.toMillis();
         idleChecker.scheduleWithFixedDelay(this::stopIdle, every, every, TimeUnit.MILLISECONDS);
         try {
@@ -379,6 +385,7 @@ public final class LocalSandboxProvider implements SandboxProvider {
             }
         }
         threads.shutdownNow();
+        spawner.shutdownNow();
     }
 
     // ---- internals ----------------------------------------------------------------------------------------
@@ -437,7 +444,14 @@ public final class LocalSandboxProvider implements SandboxProvider {
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
-        return builder.start();
+        try {
+            return spawner.submit(builder::start).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxOrchestratorException("Interrupted while starting " + command.get(command.size() - 1), e);
+        }
     }
 
     /** The clean environment a command sees: nothing of the host's but PATH. */

@@ -20,7 +20,7 @@ final class Subject {
     }
 
     static String of(String prompt) {
-        String text = prompt.strip().replaceAll("[\\r\\n]+", " ");
+        String text = prompt.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
         Matcher matcher = FOR.matcher(text);
         String candidate = matcher.find() ? matcher.group(1) : text;
         candidate = candidate.split("[.!?;:,]| with | that | which ", 2)[0];

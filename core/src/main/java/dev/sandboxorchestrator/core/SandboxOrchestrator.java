@@ -93,7 +93,9 @@ public final class SandboxOrchestrator implements AutoCloseable {
         allLabels.put(LABEL_SESSION, sessionId);
         this.labels = Map.copyOf(allLabels);
         this.clock = builder.clock;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        // HTTP/1.1: an h2c upgrade request makes Next.js's server take the socket and never answer.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
         this.probe = new HttpProbe(http);
         this.poller = Poller.standard();
         AtomicInteger threads = new AtomicInteger();

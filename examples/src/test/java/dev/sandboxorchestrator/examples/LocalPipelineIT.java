@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class LocalPipelineIT {
     static final Path ROOT = Path.of("target", "it-sandboxes").toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
 
     private static LocalSandboxProvider provider;
     private static SandboxOrchestrator orchestrator;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * the provider closed.
  */
 public abstract class SandboxProviderContract {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     protected SandboxProvider provider;
     private final List<String> created = new ArrayList<>();

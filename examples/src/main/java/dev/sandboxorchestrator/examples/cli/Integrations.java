@@ -11,10 +11,10 @@ final class Integrations {
     }
 
     static SandboxProvider daytona(Map<String, String> env) {
-        throw new ServiceUnavailableException("the Daytona provider is not wired into this program yet");
+        return dev.sandboxorchestrator.daytona.DaytonaSandboxProvider.fromEnvironment(env);
     }
 
     static CodeGenerator claude(Map<String, String> env) {
-        throw new ServiceUnavailableException("the Claude generator is not wired into this program yet");
+        return dev.sandboxorchestrator.generator.claude.ClaudeCodeGenerator.fromEnvironment(env);
     }
 }

@@ -188,7 +188,7 @@ final class Pipeline {
             PreviewLink link = provider.preview(id);
             java.net.URI target = link.url().resolve(path);
             int[] lastStatus = {0};
-            owner.poller().until(Phase.READY, "URL " + dev.sandboxorchestrator.core.Secret.redactQuery(target) + " to return HTTP 200",
+            owner.poller().until(Phase.READY, "URL " + link.redact(target) + " to return HTTP 200",
                     owner.readyTimeout(), () -> {
                         if (process != null && !process.isAlive()) {
                             throw new PhaseFailedException(Phase.START, id, "the app exited with "

@@ -7,7 +7,11 @@ public class SandboxNotFoundException extends SandboxOrchestratorException {
     private final String sandboxId;
 
     public SandboxNotFoundException(String sandboxId) {
-        super("No sandbox with id " + sandboxId);
+        this(sandboxId, null);
+    }
+
+    public SandboxNotFoundException(String sandboxId, Throwable cause) {
+        super("No sandbox with id " + sandboxId, cause);
         this.sandboxId = sandboxId;
     }
 

@@ -57,11 +57,4 @@ public final class Secret {
     public String toString() {
         return "Secret[hidden non-blank value]";
     }
-
-    /** The URL with its query string values hidden (signed URLs carry tokens there). */
-    static String redactQuery(URI url) {
-        String text = url.toString();
-        int query = text.indexOf('?');
-        return query < 0 ? text : text.substring(0, query) + "?***";
-    }
 }

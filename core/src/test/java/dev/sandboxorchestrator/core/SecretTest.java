@@ -39,5 +39,8 @@ class SecretTest {
         assertThat(link.toString()).doesNotContain("tok-123").contains("x-daytona-preview-token");
         assertThat(new Preview("id", "n", link, SandboxStatus.RUNNING, java.time.Instant.EPOCH, null, null, null).toString())
                 .doesNotContain("tok-123");
+        PreviewLink signed = new PreviewLink(URI.create("https://3000-sig-abc123.proxy.example/"), Map.of(), null, java.util.List.of("sig-abc123"));
+        assertThat(signed.toString()).doesNotContain("sig-abc123").contains("https://3000-***.proxy.example/");
+        assertThat(signed.redact(signed.url().resolve("/health"))).isEqualTo("https://3000-***.proxy.example/health");
     }
 }

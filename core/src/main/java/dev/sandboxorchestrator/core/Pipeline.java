@@ -71,14 +71,24 @@ final class Pipeline {
         Project before = owner.converter().convert(current);
         Project after = owner.converter().convert(merged);
         upload(id, changed(before.files(), after.files()));
-        if (!sameManifests(manifests(before), manifests(after))) {
-            install(id, after);
+        try {
+            if (!sameManifests(manifests(before), manifests(after))) {
+                install(id, after);
+            }
+            RepairResult built = buildWithRepair(id, merged, after);
+            SandboxInfo sandbox = provider.get(id);
+            Preview preview = startAndWait(id, sandbox, built.project(), new Phase[] {Phase.START});
+            owner.started(id, built.code());
+            return preview;
+        } catch (RuntimeException e) {
+            // Put the files back as they were, so the sandbox matches the code the orchestrator knows.
+            try {
+                upload(id, changed(after.files(), before.files()));
+            } catch (RuntimeException restore) {
+                e.addSuppressed(restore);
+            }
+            throw e;
         }
-        RepairResult built = buildWithRepair(id, merged, after);
-        SandboxInfo sandbox = provider.get(id);
-        Preview preview = startAndWait(id, sandbox, built.project(), new Phase[] {Phase.START});
-        owner.started(id, built.code());
-        return preview;
     }
 
     Preview restart(String id) {
@@ -150,6 +160,10 @@ final class Pipeline {
                     () -> generator.repair(base, failed, events.asListener()));
             repairTokens += fixes.usage().total();
             usage = usage.plus(fixes.usage());
+            if (fixes.files().isEmpty() && fixes.dependencies().isEmpty()) {
+                events.progress(Phase.REPAIR, "repair stopped: the generator proposed no change");
+                throw new BuildFailedException(id, failed);
+            }
             events.progress(Phase.REPAIR, "attempt " + number + " changed " + fixes.files().keySet());
             GeneratedCode merged = merge(code, fixes);
             owner.limits().check(merged);
@@ -272,7 +286,9 @@ final class Pipeline {
         files.putAll(changes.files());
         Map<String, String> dependencies = new LinkedHashMap<>(current.dependencies());
         dependencies.putAll(changes.dependencies());
-        return new GeneratedCode(files, current.title(), current.description(), dependencies, current.metadata(),
+        Map<String, String> metadata = new LinkedHashMap<>(current.metadata());
+        metadata.putAll(changes.metadata());
+        return new GeneratedCode(files, current.title(), current.description(), dependencies, metadata,
                 current.usage().plus(changes.usage()));
     }
 }

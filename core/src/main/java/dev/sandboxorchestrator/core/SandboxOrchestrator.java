@@ -435,7 +435,10 @@ public final class SandboxOrchestrator implements AutoCloseable {
             return this;
         }
 
-        /** Most tokens all repairs of one deployment may spend. Default 400,000. */
+        /**
+         * Most tokens all repairs of one deployment may spend. Default 400,000. It is checked before each
+         * attempt, so the last attempt may go over it by what one repair costs.
+         */
         public Builder repairTokenBudget(long tokens) {
             this.repairTokenBudget = tokens;
             return this;

@@ -1,20 +1,21 @@
 package dev.sandboxorchestrator.examples.cli;
 
-import dev.sandboxorchestrator.core.ServiceUnavailableException;
 import dev.sandboxorchestrator.core.spi.CodeGenerator;
 import dev.sandboxorchestrator.core.spi.SandboxProvider;
+import dev.sandboxorchestrator.daytona.DaytonaSandboxProvider;
+import dev.sandboxorchestrator.generator.claude.ClaudeCodeGenerator;
 import java.util.Map;
 
-/** The remote services, configured from the environment. */
+/** The remote services, configured from the environment; each says how to configure it when it is not. */
 final class Integrations {
     private Integrations() {
     }
 
     static SandboxProvider daytona(Map<String, String> env) {
-        return dev.sandboxorchestrator.daytona.DaytonaSandboxProvider.fromEnvironment(env);
+        return DaytonaSandboxProvider.fromEnvironment(env);
     }
 
     static CodeGenerator claude(Map<String, String> env) {
-        return dev.sandboxorchestrator.generator.claude.ClaudeCodeGenerator.fromEnvironment(env);
+        return ClaudeCodeGenerator.fromEnvironment(env);
     }
 }

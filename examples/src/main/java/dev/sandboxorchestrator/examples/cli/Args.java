@@ -34,7 +34,7 @@ final class Args {
                 } else if (i + 1 < raw.size()) {
                     args.options.put(name, raw.get(++i));
                 } else {
-                    throw new InvalidInputException("--" + name, "needs a value");
+                    throw new InvalidInputException("--" + name, "--" + name + " needs a value");
                 }
             } else {
                 args.positionals.add(arg);
@@ -58,7 +58,7 @@ final class Args {
     /** The single positional argument a command needs, or an error naming it. */
     String required(int index, String name) {
         if (positionals.size() <= index) {
-            throw new InvalidInputException(name, "is missing");
+            throw new InvalidInputException(name, name + " is missing");
         }
         return positionals.get(index);
     }
@@ -67,7 +67,7 @@ final class Args {
     void allowOnly(Set<String> known) {
         for (String name : options.keySet()) {
             if (!known.contains(name) && !name.equals("help") && !name.equals("verbose")) {
-                throw new InvalidInputException("--" + name, "is not an option of this command");
+                throw new InvalidInputException("--" + name, "--" + name + " is not an option of this command");
             }
         }
     }

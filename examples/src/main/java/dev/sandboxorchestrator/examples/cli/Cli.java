@@ -19,7 +19,8 @@ public final class Cli {
         this.context = new Context(out, err, env, new Setup(env));
         for (Command command : List.of(new DeployCommands.Generate(), new DeployCommands.Deploy(), new ConvertCommand(),
                 new LifecycleCommand.ListCommand(), new LifecycleCommand.Status(), new LifecycleCommand.Logs(),
-                new LifecycleCommand.Stop(), new LifecycleCommand.Start(), new LifecycleCommand.Delete())) {
+                new LifecycleCommand.Stop(), new LifecycleCommand.Start(), new LifecycleCommand.Delete(), new FidelityCommand(), new ServeCommand(),
+                new DaytonaSmokeCommand())) {
             commands.put(command.name(), command);
         }
     }

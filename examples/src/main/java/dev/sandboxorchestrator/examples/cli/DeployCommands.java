@@ -57,7 +57,7 @@ final class DeployCommands {
             args.allowOnly(OPTIONS);
             String prompt = String.join(" ", args.positionals()).strip();
             if (prompt.isEmpty()) {
-                throw new InvalidInputException("PROMPT", "is missing");
+                throw new InvalidInputException("PROMPT", "PROMPT is missing");
             }
             CodeGenerator generator = context.setup().generator(context.setup().generatorName(args.option("generator")));
             if (generator.name().equals("template")) {
@@ -177,7 +177,7 @@ final class DeployCommands {
             try {
                 spec.autoStop(Duration.ofMinutes(Math.round(Double.parseDouble(hours) * 60)));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("--auto-stop", "must be a number of hours, not '" + hours + "'");
+                throw new InvalidInputException("--auto-stop", "--auto-stop must be a number of hours, not '" + hours + "'");
             }
         });
         return name == null ? null : spec.build();

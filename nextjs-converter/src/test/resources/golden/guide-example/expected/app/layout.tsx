@@ -1,0 +1,11 @@
+import "./globals.css";
+
+export const metadata = { title: "Guide example" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

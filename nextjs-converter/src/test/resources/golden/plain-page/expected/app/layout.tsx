@@ -1,0 +1,10 @@
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  return (
+    <html lang="en">
+      <body className="home" data-page="home">{children}</body>
+    </html>
+  );
+}

@@ -35,6 +35,18 @@ public record GeneratedCode(Map<String, FileContent> files, String title, String
         return new GeneratedCode(files, null, null, null, null, null);
     }
 
+    /**
+     * Reads every file under {@code directory} (skipping {@code node_modules}, {@code .git} and {@code .next}):
+     * UTF-8 files without NUL characters as text, the others as bytes. Paths use forward slashes.
+     *
+     * @throws InvalidInputException when {@code directory} is not a directory
+     * @throws java.io.UncheckedIOException when a file cannot be read
+     */
+    public static GeneratedCode fromDirectory(java.nio.file.Path directory) {
+        return new GeneratedCode(Directories.read(directory), directory.getFileName() == null ? "" : directory.getFileName().toString(),
+                "", null, Map.of("source", directory.toString()), null);
+    }
+
     /** A copy with other files and everything else kept. */
     public GeneratedCode withFiles(Map<String, FileContent> newFiles) {
         return new GeneratedCode(newFiles, title, description, dependencies, metadata, usage);

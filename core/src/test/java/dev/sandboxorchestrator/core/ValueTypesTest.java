@@ -43,6 +43,23 @@ class ValueTypesTest {
     }
 
     @Test
+    void fromDirectoryReadsTextAndBytesAndSkipsInstalledDependencies(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("css"));
+        java.nio.file.Files.createDirectories(dir.resolve("node_modules/x"));
+        java.nio.file.Files.writeString(dir.resolve("index.html"), "<h1>é</h1>");
+        java.nio.file.Files.writeString(dir.resolve("css/site.css"), "h1{}");
+        java.nio.file.Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0});
+        java.nio.file.Files.writeString(dir.resolve("node_modules/x/index.js"), "x");
+        GeneratedCode code = GeneratedCode.fromDirectory(dir);
+        assertThat(code.files().keySet()).containsExactly("css/site.css", "index.html", "logo.png");
+        assertThat(code.files().get("index.html").isText()).isTrue();
+        assertThat(code.text("index.html")).isEqualTo("<h1>é</h1>");
+        assertThat(code.files().get("logo.png").isText()).isFalse();
+        assertThatThrownBy(() -> GeneratedCode.fromDirectory(dir.resolve("index.html"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("index.html is not a directory");
+    }
+
+    @Test
     void tokenUsageAddsUp() {
         TokenUsage sum = new TokenUsage(1, 2, 3, 4).plus(new TokenUsage(10, 20, 30, 40));
         assertThat(sum).isEqualTo(new TokenUsage(11, 22, 33, 44));

@@ -41,7 +41,7 @@ final class ConvertCommand implements Command {
         if (Files.exists(output) && (!Files.isDirectory(output) || Files.list(output).findAny().isPresent())) {
             throw new InvalidInputException("OUTPUT_DIR", output + " exists and is not an empty folder");
         }
-        GeneratedCode code = ProjectFolder.read(input);
+        GeneratedCode code = GeneratedCode.fromDirectory(input);
         InputLimits.DEFAULT.check(code);
         Project project = new NextJsProjectConverter().convert(code);
         ProjectFolder.write(project.files(), output);

@@ -100,7 +100,7 @@ final class DeployCommands {
             GeneratedCode code;
             SandboxSpec spec;
             if (Files.isDirectory(path)) {
-                code = ProjectFolder.read(path);
+                code = GeneratedCode.fromDirectory(path);
                 spec = spec(args, SandboxNames.sanitize(path.toAbsolutePath().normalize().getFileName().toString()));
             } else if (Files.isRegularFile(path)) {
                 CreateRequest request = CreateRequest.parse(Files.readAllBytes(path), SandboxNames.sanitize(path.getFileName().toString().replaceFirst("\\.json$", "")));

@@ -11,18 +11,4 @@ public interface SandboxListener {
     SandboxListener NONE = event -> { };
 
     void onEvent(SandboxEvent event);
-
-    /** A listener that passes each event to this one and then to {@code next}. */
-    default SandboxListener andThen(SandboxListener next) {
-        if (this == NONE) {
-            return next;
-        }
-        if (next == NONE) {
-            return this;
-        }
-        return event -> {
-            onEvent(event);
-            next.onEvent(event);
-        };
-    }
 }

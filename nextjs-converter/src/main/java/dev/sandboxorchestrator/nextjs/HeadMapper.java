@@ -47,7 +47,7 @@ final class HeadMapper {
                 page.unmapped(base, "<base href=\"" + href + "\"> is not a valid URL; ignored");
             }
         } else {
-            String resolved = Paths.resolve(href.startsWith("/") ? "" : page.base.folder(), href.endsWith("/") ? href : Paths.parent(href));
+            String resolved = Paths.resolveUrl(href.startsWith("/") ? "" : page.base.folder(), href.endsWith("/") ? href : Paths.parent(href));
             page.base = UrlMapper.Base.folder(resolved == null ? "" : resolved);
         }
         page.changed(base, "<base href=\"" + href + "\"> resolved into the page's URLs and removed");

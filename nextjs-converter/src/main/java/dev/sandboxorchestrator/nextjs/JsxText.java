@@ -3,18 +3,22 @@ package dev.sandboxorchestrator.nextjs;
 /**
  * Escapes collapsed text for a JSX text child: braces, angle brackets, ampersands and quotes as entities
  * ({@code react/no-unescaped-entities}), non-breaking spaces as {@code &nbsp;}, invisible characters as numeric
- * entities; edge spaces as explicit {@code {" "}} so JSX's line trimming cannot eat them. Thread-safe.
+ * entities; text with edge spaces as one string expression so JSX's line trimming cannot eat them. Thread-safe.
  */
 final class JsxText {
     private JsxText() {
     }
 
-    /** The text as JSX, with a leading or trailing space written as {@code {" "}}. */
+    /**
+     * The text as JSX. Text with a leading or trailing space is written as one string expression: JSX would trim
+     * the space at a line break, and splitting it off into {@code {" "}} would make two DOM text nodes where the
+     * original had one (which can shift glyphs by a sub-pixel).
+     */
     static String spaced(String text) {
-        boolean lead = text.startsWith(" ");
-        boolean trail = text.endsWith(" ") && text.length() > 1;
-        String core = text.substring(lead ? 1 : 0, text.length() - (trail ? 1 : 0));
-        return (lead ? "{\" \"}" : "") + escape(core) + (trail ? "{\" \"}" : "");
+        if (text.startsWith(" ") || text.endsWith(" ")) {
+            return "{" + Json.quote(text) + "}";
+        }
+        return escape(text);
     }
 
     /** The text as a JSX text child (no leading or trailing spaces expected). */

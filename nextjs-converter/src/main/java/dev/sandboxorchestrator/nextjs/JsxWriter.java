@@ -22,13 +22,11 @@ import org.jsoup.nodes.TextNode;
  */
 final class JsxWriter {
     private static final int MAX_INDENT = 60;
-    /** Elements that start a new line, so whitespace next to them never renders. */
+    /** Containers that are never inline, so whitespace at their start or end sits at a line edge and never renders. */
     private static final Set<String> BLOCK = Set.of("html", "head", "body", "address", "article", "aside", "blockquote",
-            "details", "dialog", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-            "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
-            "ul", "menu", "summary", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "colgroup", "col", "option",
-            "optgroup", "legend", "title", "meta", "link", "style", "script", "noscript", "template", "base", "center",
-            "search", "br", "frameset", "frame");
+            "details", "dialog", "div", "dl", "fieldset", "figure", "footer", "form", "header", "hgroup", "main", "nav",
+            "ol", "ul", "menu", "section", "table", "thead", "tbody", "tfoot", "tr", "colgroup", "select", "optgroup",
+            "datalist", "noscript", "template", "search", "frameset");
     /** Elements where React (and the HTML parser) reject whitespace text children. */
     private static final Set<String> NO_TEXT = Set.of("table", "thead", "tbody", "tfoot", "tr", "colgroup", "select",
             "optgroup", "html", "head", "frameset");

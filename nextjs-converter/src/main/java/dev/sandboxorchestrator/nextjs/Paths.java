@@ -21,6 +21,15 @@ final class Paths {
 
     /** Resolves a relative reference against a folder; null when it climbs out of the project. */
     static String resolve(String folder, String reference) {
+        return resolve(folder, reference, false);
+    }
+
+    /** Resolves a URL path against a folder as browsers do: ".." above the site root stays at the root. */
+    static String resolveUrl(String folder, String reference) {
+        return resolve(folder, reference, true);
+    }
+
+    private static String resolve(String folder, String reference, boolean clampAtRoot) {
         List<String> parts = new ArrayList<>();
         if (!folder.isEmpty() && !reference.startsWith("/")) {
             parts.addAll(List.of(folder.split("/")));
@@ -31,6 +40,9 @@ final class Paths {
             }
             if (segment.equals("..")) {
                 if (parts.isEmpty()) {
+                    if (clampAtRoot) {
+                        continue;
+                    }
                     return null;
                 }
                 parts.remove(parts.size() - 1);

@@ -45,7 +45,7 @@ final class UrlMapper {
             return Optional.empty();
         }
         String path = pathPart(trimmed);
-        return Optional.ofNullable(Paths.resolve(trimmed.startsWith("/") ? "" : base.folder(), path));
+        return Optional.ofNullable(Paths.resolveUrl(trimmed.startsWith("/") ? "" : base.folder(), path));
     }
 
     /** The URL to use in the converted project for an asset reference. */

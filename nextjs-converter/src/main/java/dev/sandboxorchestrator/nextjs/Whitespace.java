@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Comment;
-import org.jsoup.nodes.Element;
 
 /**
- * HTML whitespace rules for JSX: runs of ASCII whitespace collapse to one space (non-breaking spaces stay);
- * a space next to a block boundary cannot render and is dropped; any other space is kept so that words
- * between inline elements do not run together. Thread-safe (stateless).
+ * HTML whitespace rules for JSX: runs of ASCII whitespace collapse to one space (non-breaking spaces stay).
+ * Every space between siblings is kept, whatever the tags: CSS may make any element inline or inline-block
+ * (navigation {@code <li>}s), and where the boxes are blocks a collapsible space renders nothing anyway.
+ * Only spaces at the very start or end of a structural container (which is never inline, so they would sit
+ * at a line edge) are dropped, and all whitespace where React forbids text (table structure). Thread-safe.
  */
 final class Whitespace {
     private Whitespace() {
@@ -63,14 +64,12 @@ final class Whitespace {
         return out;
     }
 
-    /** Whether the neighbour in the direction (skipping comments) is a block, or the edge of a block parent. */
+    /** Whether only comments lie between the item and the parent's edge in the direction. */
     private static boolean boundary(List<Object> items, int at, int step, boolean parentBlock, Set<String> block) {
         for (int i = at + step; i >= 0 && i < items.size(); i += step) {
-            Object item = items.get(i);
-            if (item instanceof Comment) {
-                continue;
+            if (!(items.get(i) instanceof Comment)) {
+                return false;
             }
-            return item instanceof Element element && block.contains(element.normalName());
         }
         return parentBlock;
     }

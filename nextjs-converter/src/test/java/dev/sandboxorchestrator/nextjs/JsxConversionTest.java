@@ -77,7 +77,7 @@ class JsxConversionTest {
     @Test
     void keepsTheSpacesBetweenInlineElementsSoWordsDoNotRunTogether() {
         assertThat(Html.body("<p><b>one</b>\n  <i>two</i>\n  three <a href=\"#x\">four</a>.</p>"))
-                .isEqualTo("<p>\n<b>one</b>\n{\" \"}\n<i>two</i>\n{\" \"}three{\" \"}\n<a href=\"#x\">four</a>\n.\n</p>");
+                .isEqualTo("<p>\n<b>one</b>\n{\" \"}\n<i>two</i>\n{\" three \"}\n<a href=\"#x\">four</a>\n.\n</p>");
     }
 
     @Test

@@ -10,7 +10,7 @@ export default function Page() {
     <>
       <nav>
         <Link href="/blog/post">Post</Link>
-        {" "}|{" "}
+        {" | "}
         <Link href="/blog">Blog</Link>
       </nav>
       <main>Welcome</main>

@@ -22,14 +22,17 @@ export default function Page() {
   return (
     <>
       <h1 id="t">
-        Hello{" "}
+        {"Hello "}
         <b>big</b>
         {" "}
         <i>world</i>
         !
       </h1>
+      {" "}
       <p>Don&apos;t &#123;panic&#125; &lt;ok&gt;&nbsp;a&amp;b © 2024</p>
+      {" "}
       <pre>{"line 1\n  line 2"}</pre>
+      {" "}
       <label htmlFor="x">Name</label>
       {" "}
       <input id="x" defaultValue="v" maxLength={10} tabIndex={1} readOnly autoComplete="off" />
@@ -37,6 +40,7 @@ export default function Page() {
       <input type="checkbox" defaultChecked disabled />
       {" "}
       <input type="submit" value="Send" />
+      {" "}
       <table>
         <tbody>
           <tr>
@@ -44,6 +48,7 @@ export default function Page() {
           </tr>
         </tbody>
       </table>
+      {" "}
       <button type="button" data-legacy-attrs={"{\"onclick\":\"toggle()\"}"}>Toggle</button>
       {" "}
       <Link href="/about#team">About</Link>
@@ -65,7 +70,9 @@ export default function Page() {
         <option>a</option>
         <option>b</option>
       </select>
+      {" "}
       <div aria-level={2} {...({ "align": "center", "crossorigin": "", "aria-hidden": "" } as {})}>x</div>
+      {" "}
       <img src="/img/logo.png" alt="Logo" width="40" />
       {" "}
       <my-widget foo="bar">custom</my-widget>

@@ -10,8 +10,9 @@ export default function Page() {
   return (
     <>
       <h2 id="team">Team</h2>
+      {" "}
       <p>
-        Back{" "}
+        {"Back "}
         <Link href="/">home</Link>
         .
       </p>

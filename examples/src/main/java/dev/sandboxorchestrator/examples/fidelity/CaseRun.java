@@ -1,10 +1,12 @@
 package dev.sandboxorchestrator.examples.fidelity;
 
 import dev.sandboxorchestrator.core.GeneratedCode;
-import dev.sandboxorchestrator.core.InputLimits;
 import dev.sandboxorchestrator.core.PhaseFailedException;
+import dev.sandboxorchestrator.core.Preview;
 import dev.sandboxorchestrator.core.Project;
+import dev.sandboxorchestrator.core.SandboxOrchestrator;
 import dev.sandboxorchestrator.core.SandboxOrchestratorException;
+import dev.sandboxorchestrator.core.SandboxSpec;
 import dev.sandboxorchestrator.core.internal.Sleeper;
 import dev.sandboxorchestrator.core.spi.ProjectConverter;
 import dev.sandboxorchestrator.examples.browser.Chrome;
@@ -18,19 +20,21 @@ import java.util.Locale;
 
 /** Measures one case: the original page, then the converted app, then the comparison. Writes its files. */
 final class CaseRun {
-    /** Beyond the difference the pages already had, the interaction may add this much (percentage points). */
+    /** Beyond the pixel difference the pages already had, the interaction may add this much (percentage points). */
     static final double INTERACTION_PIXEL_SLACK = 1.0;
+    /** Beyond the text difference the pages already had, the interaction may add this much. */
+    static final double INTERACTION_TEXT_SLACK = 0.005;
 
     private final Chrome chrome;
-    private final AppRunner apps;
+    private final SandboxOrchestrator orchestrator;
     private final ProjectConverter converter;
     private final Path out;
     private final PageProbe probe;
     private final Interaction interaction;
 
-    CaseRun(Chrome chrome, AppRunner apps, ProjectConverter converter, Path out) {
+    CaseRun(Chrome chrome, SandboxOrchestrator orchestrator, ProjectConverter converter, Path out) {
         this.chrome = chrome;
-        this.apps = apps;
+        this.orchestrator = orchestrator;
         this.converter = converter;
         this.out = out;
         this.probe = new PageProbe(chrome, Sleeper.SYSTEM);
@@ -63,15 +67,14 @@ final class CaseRun {
         GeneratedCode code = CaseFolder.read(folder);
         Project project;
         try {
-            InputLimits.DEFAULT.check(code);
             project = converter.convert(code);
         } catch (RuntimeException e) {
             return CaseResult.failed(name, "convert failed", firstLine(e));
         }
         writeProject(dir.resolve("converted"), project);
-        AppRunner.App app;
+        Preview preview;
         try {
-            app = apps.deploy("fidelity-" + name, project);
+            preview = orchestrator.deploy(code, SandboxSpec.named("fidelity-" + name), event -> { });
         } catch (PhaseFailedException e) {
             Files.writeString(dir.resolve("build.log"), e.getMessage());
             return CaseResult.failed(name, e.phase().map(p -> p.label() + " failed").orElse("error"), firstLine(e));
@@ -80,13 +83,13 @@ final class CaseRun {
             return CaseResult.failed(name, e.phase().map(p -> p.label() + " failed").orElse("error"), firstLine(e));
         }
         try {
-            PageProbe.Capture converted = probe.capture(app.url());
+            PageProbe.Capture converted = probe.capture(preview.url());
             Interaction.Outcome convertedAfter = originalAfter == null ? null : interaction.perform(plan);
             write(dir, "converted", converted, convertedAfter);
-            String took = app.took().toSeconds() + " s";
+            String took = preview.totalTime().toSeconds() + " s";
             return compare(name, took, dir, original, converted, plan, originalAfter, convertedAfter);
         } finally {
-            apps.delete(app.sandboxId());
+            orchestrator.delete(preview.sandboxId());
         }
     }
 
@@ -101,13 +104,19 @@ final class CaseRun {
         Files.writeString(dir.resolve("console.txt"), "original:\n" + String.join("\n", original.consoleErrors())
                 + "\n\nconverted:\n" + String.join("\n", converted.consoleErrors()) + "\n\nnew:\n" + String.join("\n", newErrors) + "\n");
         String[] verdict = originalAfter == null ? new String[] {"n/a", original.hasScripts() ? "nothing to interact with" : "no scripts"}
-                : interactionVerdict(dir, first.percent(), original, converted, plan, originalAfter, convertedAfter);
+                : interactionVerdict(dir, first.percent(), text.similarity(), original, converted, plan, originalAfter,
+                        convertedAfter);
         String notes = String.join(" ", original.note(), converted.note()).strip();
         return new CaseResult(name, "ok", took + (notes.isEmpty() ? "" : "; " + notes), first.percent(), full.percent(),
                 text.similarity(), text.snippet(), newErrors, verdict[0], verdict[1]);
     }
 
-    private static String[] interactionVerdict(Path dir, double firstDiff, PageProbe.Capture original,
+    /**
+     * "same" when the interaction changed both pages and added no difference between them beyond small slacks: the
+     * after-states are compared against how far apart the pages already were before, so a page whose conversion
+     * differs a little is judged on what the interaction did, not on what it already was.
+     */
+    private static String[] interactionVerdict(Path dir, double firstDiff, double textBefore, PageProbe.Capture original,
             PageProbe.Capture converted, Interaction.Plan plan, Interaction.Outcome originalAfter,
             Interaction.Outcome convertedAfter) throws IOException {
         String what = plan.describe();
@@ -125,10 +134,11 @@ final class CaseRun {
         ImageDiff after = ImageDiff.compare(originalAfter.screenshot(), convertedAfter.screenshot());
         Files.write(dir.resolve("diff-after.png"), after.highlightPng());
         TextDiff text = TextDiff.compare(originalAfter.text(), convertedAfter.text());
-        boolean same = changedConverted && text.similarity() >= FidelityReport.TARGET_TEXT_SIMILARITY
+        boolean same = changedConverted
+                && text.similarity() >= Math.min(textBefore, FidelityReport.TARGET_TEXT_SIMILARITY) - INTERACTION_TEXT_SLACK
                 && after.percent() <= firstDiff + INTERACTION_PIXEL_SLACK;
-        String detail = String.format(Locale.ROOT, "%s: converted %s; after: text %.3f, pixels %.2f%% (before %.2f%%)%s",
-                what, changedConverted ? "changed" : "did NOT change", text.similarity(), after.percent(), firstDiff,
+        String detail = String.format(Locale.ROOT, "%s: converted %s; after: text %.3f (before %.3f), pixels %.2f%% (before %.2f%%)%s",
+                what, changedConverted ? "changed" : "did NOT change", text.similarity(), textBefore, after.percent(), firstDiff,
                 text.snippet().isEmpty() ? "" : "; " + text.snippet());
         return new String[] {same ? "same" : "different", detail};
     }

@@ -9,20 +9,26 @@ import java.util.regex.Pattern;
 
 /**
  * Console errors the converted page has and the original has not. Messages are compared after normalising
- * what legitimately differs between the two servers: the loopback origin and port, and the script location
- * Chromium prefixes to script messages ({@code "<url> 12:5 message"}), since bundling moves code. Entries are
- * matched as a multiset: an error that occurs twice in the converted page and once in the original counts once.
+ * what legitimately differs between the two servers: the loopback origin and port, the script location Chromium
+ * prefixes to script messages ({@code "<url> 12:5 message"}), since bundling moves code, and the wrapping of an
+ * error (an uncaught {@code "Uncaught ReferenceError: x"} and the same error caught and logged with its stack
+ * match). The browser's own request for {@code /favicon.ico} is ignored: it is not the page's and its 404 is
+ * logged at random times. Entries are matched as a multiset: an error that occurs twice in the converted page and
+ * once in the original counts once.
  */
 final class ConsoleDiff {
     private static final Pattern LOCAL_ORIGIN = Pattern.compile("https?://(127\\.0\\.0\\.1|localhost)(:\\d+)?");
-    private static final Pattern SCRIPT_LOCATION = Pattern.compile("^\\S+ \\d+:\\d+ (.*)$", Pattern.DOTALL);
+    private static final Pattern SCRIPT_LOCATION = Pattern.compile("^\\S+ \\d+:\\d+ (.*)$");
+    private static final Pattern FAVICON = Pattern.compile("^LOCAL/favicon\\.ico - Failed to load resource.*");
 
     private ConsoleDiff() {
     }
 
     static String normalise(String message) {
-        Matcher script = SCRIPT_LOCATION.matcher(message.strip());
-        String text = script.matches() ? script.group(1) : message.strip();
+        String first = message.strip().lines().findFirst().orElse("");
+        Matcher script = SCRIPT_LOCATION.matcher(first);
+        String text = script.matches() ? script.group(1) : first;
+        text = text.startsWith("Uncaught ") ? text.substring("Uncaught ".length()) : text;
         return LOCAL_ORIGIN.matcher(text).replaceAll("LOCAL");
     }
 
@@ -34,6 +40,9 @@ final class ConsoleDiff {
         List<String> added = new ArrayList<>();
         for (String message : converted) {
             String key = normalise(message);
+            if (FAVICON.matcher(key).matches()) {
+                continue;
+            }
             if (seen.getOrDefault(key, 0) > 0) {
                 seen.merge(key, -1, Integer::sum);
             } else {

@@ -1,6 +1,7 @@
 package dev.sandboxorchestrator.examples.fidelity;
 
 import dev.sandboxorchestrator.core.InvalidInputException;
+import dev.sandboxorchestrator.core.SandboxOrchestrator;
 import dev.sandboxorchestrator.core.local.LocalSandboxProvider;
 import dev.sandboxorchestrator.core.spi.ProjectConverter;
 import dev.sandboxorchestrator.core.spi.SandboxProvider;
@@ -18,9 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Measures how faithfully a {@link ProjectConverter} turns HTML pages into apps. For each case folder of a corpus
- * (a folder with an {@code index.html}), it serves the original on 127.0.0.1, runs the converted app in a sandbox
- * (by default on this machine, with the provider's shared dependency cache: install, real {@code next build},
- * {@code next start}), and compares both in headless Chromium at 1280×800: first-screen and
+ * (a folder with an {@code index.html}), it serves the original on 127.0.0.1, deploys the converted app through a
+ * {@link SandboxOrchestrator} (by default on this machine, with its shared dependency cache: install, real
+ * {@code next build}, {@code next start}; no repair), and compares both in headless Chromium at 1280×800: first-screen and
  * full-page pixel difference, visible text, new console errors, and a generic scripted interaction. Screenshots,
  * diff images, texts and the converted project are kept under the output folder. Not thread-safe; one run at a
  * time. It closes what it starts (browser, servers, sandboxes, and the provider when it created it).
@@ -69,9 +70,12 @@ public final class Fidelity {
         createDirectories(config.out);
         SandboxProvider provider = config.provider != null ? config.provider : LocalSandboxProvider.builder().build();
         List<CaseResult> results = new ArrayList<>();
-        try (Chrome chrome = Chrome.builder().build()) {
+        try (SandboxOrchestrator orchestrator = SandboxOrchestrator.builder().converter(config.converter)
+                .provider(provider).maxRepairAttempts(0).readyTimeout(config.readyTimeout)
+                .label(SandboxOrchestrator.LABEL_OWNER, "fidelity").build();
+                Chrome chrome = Chrome.builder().build()) {
             chrome.setWindowSize(WIDTH, HEIGHT);
-            CaseRun runner = new CaseRun(chrome, new AppRunner(provider, config.readyTimeout), config.converter, config.out);
+            CaseRun runner = new CaseRun(chrome, orchestrator, config.converter, config.out);
             for (String name : names) {
                 config.progress.accept("▸ " + name);
                 CaseResult result = runner.run(name, config.corpus.resolve(name));

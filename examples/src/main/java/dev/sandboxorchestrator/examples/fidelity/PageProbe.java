@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * Loads a page the same way for both sides of a case and records what is compared: the first screen, the full
  * page, the visible text, the console errors. Before capturing it waits for the load, web fonts and images, then
- * turns CSS animations and transitions off and scrolls to the top, and {@code Math.random} is seeded, so that two
- * captures of a page differ only where the page differs (common visual-regression practice, applied to both sides
- * alike).
+ * turns CSS animations and transitions off and scrolls to the top; {@code Math.random} and the clock are made
+ * repeatable ({@link #DETERMINISM}). So two captures of a page differ only where the page differs (common
+ * visual-regression practice, applied to both sides alike).
  */
 final class PageProbe {
     static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
@@ -30,17 +30,31 @@ final class PageProbe {
             window.scrollTo(0, 0);
             """;
     /**
-     * Makes {@code Math.random} a seeded generator (mulberry32) in every document, so that pages that pick random
-     * content pick the same in the original and the converted page, as long as they draw in the same order (a
-     * framework that draws numbers first shifts the sequence; {@link #RESEED} restarts it before interactions).
+     * Makes the page's sources of chance repeatable in every document, before its own scripts run:
+     * {@code Math.random} becomes a seeded generator (mulberry32) and the clock ({@code Date}, {@code Date.now})
+     * starts at the same instant (2024-01-15 12:00:00 UTC) and then runs normally. So pages that show random
+     * content or the time show the same in the original and the converted page, as long as they draw numbers in
+     * the same order (a framework that draws first shifts the sequence). {@link #RESEED} restarts both (the clock at
+     * 13:00:00) right before an interaction.
      */
-    static final String SEEDED_RANDOM = """
-            (() => { const initial = 0x2f6b3a1d; let seed = initial;
+    static final String DETERMINISM = """
+            (() => { const initialSeed = 0x2f6b3a1d, start = Date.UTC(2024, 0, 15, 12), RealDate = Date;
+              let seed = initialSeed, offset = start - RealDate.now();
               Math.random = () => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
                 t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-              Object.defineProperty(window, '__fidelityReseed', {value: () => { seed = initial; }}); })();
+              function FixedDate(...args) {
+                if (!new.target) { return new RealDate(RealDate.now() + offset).toString(); }
+                return args.length === 0 ? new RealDate(RealDate.now() + offset) : new RealDate(...args);
+              }
+              FixedDate.prototype = RealDate.prototype;
+              FixedDate.now = () => RealDate.now() + offset;
+              FixedDate.UTC = RealDate.UTC;
+              FixedDate.parse = RealDate.parse;
+              window.Date = FixedDate;
+              Object.defineProperty(window, '__fidelityReseed', {value: () => {
+                seed = initialSeed; offset = start + 3600000 - RealDate.now(); }}); })();
             """;
-    /** Restarts the seeded sequence, so that an interaction draws the same numbers on both pages. */
+    /** Restarts the seeded numbers and the clock, so that an interaction sees the same on both pages. */
     static final String RESEED = "if (window.__fidelityReseed) { window.__fidelityReseed(); }";
     static final String VISIBLE_TEXT = "return document.body ? document.body.innerText : '';";
 
@@ -55,7 +69,7 @@ final class PageProbe {
     PageProbe(Chrome chrome, Sleeper sleeper) {
         this.chrome = chrome;
         this.sleeper = sleeper;
-        chrome.addScriptOnNewDocument(SEEDED_RANDOM);
+        chrome.addScriptOnNewDocument(DETERMINISM);
     }
 
     Capture capture(URI url) {

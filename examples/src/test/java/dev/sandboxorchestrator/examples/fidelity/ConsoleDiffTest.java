@@ -28,4 +28,20 @@ class ConsoleDiffTest {
         assertThat(ConsoleDiff.newErrors(List.of(boom), List.of(boom, boom, hydration)))
                 .containsExactly(boom, hydration);
     }
+
+    @Test
+    void theSameErrorUncaughtOrCaughtWithItsStackMatches() {
+        String uncaught = "http://127.0.0.1:39583/js/scripts.js 34:8 Uncaught ReferenceError: bootstrap is not defined";
+        String caught = "http://127.0.0.1:36879/_next/static/chunks/app/page-9dc7.js 0:435 ReferenceError: bootstrap is not defined\n"
+                + "    at http://127.0.0.1:36879/js/scripts.js:35:9";
+        assertThat(ConsoleDiff.newErrors(List.of(uncaught), List.of(caught))).isEmpty();
+    }
+
+    @Test
+    void theBrowsersFaviconRequestIsIgnored() {
+        String favicon = "http://127.0.0.1:33913/favicon.ico - Failed to load resource: the server responded with a status of 404 (Not Found)";
+        assertThat(ConsoleDiff.newErrors(List.of(), List.of(favicon))).isEmpty();
+        String declared = "http://127.0.0.1:33913/img/icon.png - Failed to load resource: the server responded with a status of 404 (Not Found)";
+        assertThat(ConsoleDiff.newErrors(List.of(), List.of(declared))).containsExactly(declared);
+    }
 }

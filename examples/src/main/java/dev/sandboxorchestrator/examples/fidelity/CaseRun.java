@@ -64,7 +64,7 @@ final class CaseRun {
 
     private CaseResult converted(String name, Path folder, Path dir, PageProbe.Capture original, Interaction.Plan plan,
             Interaction.Outcome originalAfter) throws IOException {
-        GeneratedCode code = CaseFolder.read(folder);
+        GeneratedCode code = GeneratedCode.fromDirectory(folder);
         Project project;
         try {
             project = converter.convert(code);

@@ -112,7 +112,7 @@ final class Scaffold {
                     "paths": { "@/*": ["./%s*"] }
                   },
                   "include": ["next-env.d.ts", "**/*.ts", "**/*.tsx", ".next/types/**/*.ts"],
-                  "exclude": ["node_modules"]
+                  "exclude": ["node_modules", "public"]
                 }
                 """.formatted(srcLayout ? "src/" : "");
     }

@@ -7,7 +7,6 @@ import dev.sandboxorchestrator.core.GeneratedCode;
 import dev.sandboxorchestrator.core.InvalidInputException;
 import dev.sandboxorchestrator.core.SandboxSpec;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,17 +52,11 @@ public record CreateRequest(GeneratedCode code, SandboxSpec spec) {
             }
             code.put(file.getKey(), FileContent.text(file.getValue().asText()));
         }
-        String name = text(root, "projectName", defaultName);
-        String description = text(root, "description", "");
+        String name = JsonFields.text(root, "projectName", defaultName);
+        String description = JsonFields.text(root, "description", "");
         SandboxSpec.Builder spec = SandboxSpec.builder(SandboxNames.sanitize(name)).description(description)
-                .buildScript(text(root, "buildScript", null)).startScript(text(root, "startScript", null));
-        JsonNode autoStop = root.get("autoStop");
-        if (autoStop != null && !autoStop.isNull()) {
-            if (!autoStop.isNumber() || autoStop.asDouble() <= 0 || autoStop.asDouble() > 24 * 30) {
-                throw new InvalidInputException("autoStop", "must be a number of hours between 0 and 720");
-            }
-            spec.autoStop(Duration.ofMinutes(Math.round(autoStop.asDouble() * 60)));
-        }
+                .buildScript(JsonFields.text(root, "buildScript", null)).startScript(JsonFields.text(root, "startScript", null));
+        JsonFields.autoStop(root).ifPresent(spec::autoStop);
         JsonNode environment = root.get("environment");
         if (environment != null && !environment.isNull()) {
             if (!environment.isObject()) {
@@ -79,17 +72,6 @@ public record CreateRequest(GeneratedCode code, SandboxSpec spec) {
         }
         GeneratedCode generated = new GeneratedCode(code, name, description, null, null, null);
         return new CreateRequest(generated, spec.build());
-    }
-
-    private static String text(JsonNode root, String field, String fallback) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isTextual()) {
-            throw new InvalidInputException(field, "must be a string");
-        }
-        return node.asText();
     }
 
     private static String firstLine(String message) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sandboxorchestrator.core.GenerationRequest;
 import dev.sandboxorchestrator.core.InvalidInputException;
 import dev.sandboxorchestrator.core.SandboxSpec;
-import java.time.Duration;
 
 /**
  * The guide's generate request, {@code {"prompt": "..."}}, with optional {@code projectName}, {@code format}
@@ -35,33 +34,16 @@ public record GenerateRequest(GenerationRequest request, SandboxSpec spec) {
         if (text.length() > MAX_PROMPT_LENGTH) {
             throw new InvalidInputException("prompt", "is " + text.length() + " characters, over the limit of " + MAX_PROMPT_LENGTH);
         }
-        GenerationRequest.Format format = switch (optionalText(root, "format", "nextjs")) {
+        GenerationRequest.Format format = switch (JsonFields.text(root, "format", "nextjs")) {
             case "nextjs" -> GenerationRequest.Format.NEXTJS;
             case "html" -> GenerationRequest.Format.HTML;
             default -> throw new InvalidInputException("format", "must be \"nextjs\" or \"html\"");
         };
         String[] words = text.split("\\s+");
-        String name = optionalText(root, "projectName", String.join(" ", java.util.Arrays.copyOf(words, Math.min(6, words.length))));
+        String name = JsonFields.text(root, "projectName", String.join(" ", java.util.Arrays.copyOf(words, Math.min(6, words.length))));
         SandboxSpec.Builder spec = SandboxSpec.builder(SandboxNames.sanitize(name))
                 .description(text.length() > 200 ? text.substring(0, 200) : text);
-        JsonNode autoStop = root.get("autoStop");
-        if (autoStop != null && !autoStop.isNull()) {
-            if (!autoStop.isNumber() || autoStop.asDouble() <= 0 || autoStop.asDouble() > 24 * 30) {
-                throw new InvalidInputException("autoStop", "must be a number of hours between 0 and 720");
-            }
-            spec.autoStop(Duration.ofMinutes(Math.round(autoStop.asDouble() * 60)));
-        }
+        JsonFields.autoStop(root).ifPresent(spec::autoStop);
         return new GenerateRequest(new GenerationRequest(text, format), spec.build());
-    }
-
-    private static String optionalText(JsonNode root, String field, String fallback) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isTextual()) {
-            throw new InvalidInputException(field, "must be a string");
-        }
-        return node.asText();
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
@@ -17,7 +16,7 @@ import org.jsoup.nodes.TextNode;
  * Writes a jsoup subtree as JSX, iteratively (an explicit stack, so 10 000-deep documents cannot overflow the
  * Java stack) and in linear time. Text is escaped for JSX and for {@code react/no-unescaped-entities};
  * whitespace that renders (between inline elements, inside {@code <pre>}/{@code <textarea>} and
- * {@code white-space: pre*} elements) is kept exactly; whitespace that cannot render (between blocks, inside
+ * {@code white-space: pre*} elements) is kept exactly; whitespace that cannot render (at the edges of block containers, inside
  * table structure where React forbids text) is dropped. Comments become JSX comments. Not thread-safe: one per page.
  */
 final class JsxWriter {
@@ -30,6 +29,8 @@ final class JsxWriter {
     /** Elements where React (and the HTML parser) reject whitespace text children. */
     private static final Set<String> NO_TEXT = Set.of("table", "thead", "tbody", "tfoot", "tr", "colgroup", "select",
             "optgroup", "html", "head", "frameset");
+    /** Elements whose content the HTML parser keeps as raw text that is never displayed. */
+    private static final Set<String> RAW_FALLBACK = Set.of("iframe", "noembed", "noframes");
     private static final Set<String> PREFORMATTED = Set.of("pre", "textarea", "listing", "plaintext", "xmp");
     private static final Pattern PRE_STYLE = Pattern.compile("white-space\\s*:\\s*(pre|break-spaces)", Pattern.CASE_INSENSITIVE);
     private static final Pattern JSX_TAG = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9._-]*)?");
@@ -90,6 +91,13 @@ final class JsxWriter {
         String attributes = AttributeMapper.render(element, known != null ? known : tag, known != null, page) + special(element, tag);
         boolean pre = isPre(element, parentPre);
         if (tag.equals("textarea") || tag.equals("template") || tag.equals("script") || tag.equals("style")) {
+            line(depth, "<" + name + attributes + " />");
+            return null;
+        }
+        if (RAW_FALLBACK.contains(tag)) {
+            if (!element.wholeText().isBlank() || !element.data().isBlank()) {
+                page.dropped(element, "<" + tag + "> fallback content (browsers never show it; React could not hydrate it)");
+            }
             line(depth, "<" + name + attributes + " />");
             return null;
         }
@@ -187,9 +195,5 @@ final class JsxWriter {
 
     private void line(int depth, String text) {
         out.append("  ".repeat(Math.min(depth, MAX_INDENT))).append(text).append('\n');
-    }
-
-    static String lowerTag(String tag) {
-        return tag.toLowerCase(Locale.ROOT);
     }
 }

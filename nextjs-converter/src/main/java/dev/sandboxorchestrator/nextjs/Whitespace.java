@@ -45,8 +45,8 @@ final class Whitespace {
                 continue;
             }
             String collapsed = collapse(text);
-            boolean startBoundary = boundary(raw, i, -1, parentBlock, block);
-            boolean endBoundary = boundary(raw, i, +1, parentBlock, block);
+            boolean startBoundary = boundary(raw, i, -1, parentBlock);
+            boolean endBoundary = boundary(raw, i, +1, parentBlock);
             if (collapsed.isBlank() && !collapsed.contains("\u00a0")) {
                 if (!noText && !startBoundary && !endBoundary) {
                     out.add(space);
@@ -65,7 +65,7 @@ final class Whitespace {
     }
 
     /** Whether only comments lie between the item and the parent's edge in the direction. */
-    private static boolean boundary(List<Object> items, int at, int step, boolean parentBlock, Set<String> block) {
+    private static boolean boundary(List<Object> items, int at, int step, boolean parentBlock) {
         for (int i = at + step; i >= 0 && i < items.size(); i += step) {
             if (!(items.get(i) instanceof Comment)) {
                 return false;

@@ -123,6 +123,15 @@ class JsxConversionTest {
     }
 
     @Test
+    void dropsIframeFallbackContentThatBrowsersNeverShowAndReportsIt() {
+        Project project = Html.convert("<body><iframe src=\"https://x.test/\" sandbox> <p>fallback</p> </iframe></body>");
+
+        assertThat(project.files().get("app/page.tsx").asString()).contains("<iframe src=\"https://x.test/\" sandbox=\"\" />");
+        assertThat(project.report().entries(ConversionReport.Kind.DROPPED)).extracting(ConversionReport.Entry::message)
+                .contains("<iframe> fallback content (browsers never show it; React could not hydrate it)");
+    }
+
+    @Test
     void convertsBrokenHtmlTheWayABrowserParsesIt() {
         assertThat(Html.body("<p>one<p>two<div>three</p><b><i>x</b>y</i>"))
                 .isEqualTo("<p>one</p>\n<p>two</p>\n<div>\nthree\n<p />\n<b>\n<i>x</i>\n</b>\n<i>y</i>\n</div>");

@@ -44,7 +44,12 @@ final class NextBuilds {
 
     static Path cacheRoot() {
         String configured = System.getProperty("nextjs.cache.dir");
-        return (configured != null ? Path.of(configured) : Path.of("target", "next-cache")).toAbsolutePath();
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        // Run from the repository root (CorpusBuildCheck, the benchmark) or from the module (Maven).
+        Path module = Path.of("nextjs-converter");
+        return (Files.isDirectory(module.resolve("src")) ? module.resolve("target") : Path.of("target")).resolve("next-cache").toAbsolutePath();
     }
 
     static void write(Project project, Path dir) {

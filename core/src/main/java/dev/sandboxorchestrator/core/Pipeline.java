@@ -24,7 +24,7 @@ final class Pipeline {
 
     Pipeline(SandboxOrchestrator owner, Events events) {
         this.owner = owner;
-        this.provider = owner.providerInternal();
+        this.provider = owner.provider();
         this.events = events;
     }
 

@@ -302,10 +302,6 @@ public final class SandboxOrchestrator implements AutoCloseable {
                 + " or call SandboxOrchestrator.builder()." + setter + "(...)");
     }
 
-    SandboxProvider providerInternal() {
-        return provider;
-    }
-
     InputLimits limits() {
         return limits;
     }
